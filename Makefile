@@ -1,0 +1,30 @@
+# gopatched: the two commands a new user needs are `make demo` and
+# `make test`. Everything else is a step of those.
+
+GO ?= go
+OUT ?= out
+
+.PHONY: demo test toolchain toolchain-check clean
+
+# toolchain builds ./bin/go from the pinned release and patches/ (a no-op
+# when nothing changed).
+toolchain:
+	@bash toolchain/build.sh
+
+# toolchain-check only checks that every patch still applies (seconds).
+toolchain-check:
+	@bash toolchain/build.sh --check
+
+demo: toolchain
+	@mkdir -p $(OUT)/demo
+	@echo "running exercise 8's steal-heavy program under ./bin/go with the trace on"
+	@cd exercises/ex08-steal && GOTOOLCHAIN=local GOMAXPROCS=4 ../../bin/go run . -trace ../../$(OUT)/demo/trace.out
+	@$(GO) run ./cmd/stealview -o $(OUT)/demo $(OUT)/demo/trace.out
+	@echo "pictures: $(OUT)/demo/*.png"
+
+test: toolchain
+	$(GO) vet ./...
+	$(GO) test ./...
+
+clean:
+	chmod -R u+w build 2>/dev/null; rm -rf build bin $(OUT)
