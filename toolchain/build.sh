@@ -28,10 +28,43 @@ stamp=$( { cat "$pin_file" toolchain/build.sh; for p in "${patches[@]}"; do echo
 	| sha256sum | cut -c1-12)
 series=$(cat "${patches[@]}" | sha256sum | cut -c1-8)
 
-if [ "${1:-}" = "--stamp" ]; then
+# check_patches checks, without copying anything, that the series applies
+# to the tree in $1, and names the first patch that does not.
+check_patches() {
+	local tree=$1 p out prefix=()
+	for p in "${patches[@]}"; do
+		prefix+=("$root/$p")
+		if ! out=$(cd "$tree" && git apply --check "${prefix[@]}" 2>&1); then
+			echo "build.sh: patch $p does not apply to $release:" >&2
+			echo "$out" >&2
+			echo "build.sh: fix the patch (toolchain/patches.sh unpack helps) and run make toolchain again" >&2
+			return 1
+		fi
+	done
+}
+
+# git apply must not see the project's own repository: inside a repository
+# it applies paths relative to the repository root and silently skips
+# those outside the current directory.
+export GIT_CEILING_DIRECTORIES="$root/build:$root/build/work"
+
+case "${1:-}" in
+--stamp)
 	echo "$stamp"
 	exit 0
-fi
+	;;
+--check)
+	src=$(GOTOOLCHAIN=$release go env GOROOT)
+	check_patches "$src"
+	echo "all ${#patches[@]} patches apply to $release"
+	exit 0
+	;;
+"") ;;
+*)
+	echo "usage: toolchain/build.sh [--check | --stamp]" >&2
+	exit 2
+	;;
+esac
 
 up_to_date() {
 	[ -f build/current/gopatched-stamp ] &&
@@ -55,15 +88,13 @@ src=$(GOTOOLCHAIN=$release go env GOROOT)
 echo "verifying $src against the pinned hash"
 go run ./cmd/gopatched toolchain verify "$src"
 
+check_patches "$src"
+
 echo "copying the source to build/work/go"
 mkdir build/work/go
 (cd "$src" && tar --exclude=./bin --exclude=./pkg -cf - .) | (cd build/work/go && tar -xf -)
 chmod -R u+w build/work/go
 
-# git apply must not see the project's own repository: inside a repository
-# it applies paths relative to the repository root and silently skips
-# those outside the current directory.
-export GIT_CEILING_DIRECTORIES="$root/build/work"
 for p in "${patches[@]}"; do
 	echo "applying $p"
 	if ! out=$(cd build/work/go && git apply --check -v "$root/$p" 2>&1); then

@@ -13,6 +13,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# PATCHES_DIR overrides where the series lives (the tests pack into a copy).
+patches_dir=${PATCHES_DIR:-$root/patches}
 author_name=gopatched
 author_email=gopatched@example.invalid
 fixed_date="Thu, 1 Jan 2026 00:00:00 +0000"
@@ -44,7 +46,7 @@ unpack() {
 	git commit -q -m "$release as pinned by gopatched"
 	git tag base
 	local p
-	for p in "$root"/patches/*.patch; do
+	for p in "$patches_dir"/*.patch; do
 		[ -e "$p" ] || continue
 		if ! git am -q --committer-date-is-author-date "$p"; then
 			git am --abort || true
@@ -78,10 +80,10 @@ pack() {
 		echo "patches.sh: no commits after base in $dir" >&2
 		exit 1
 	fi
-	rm -f "$root"/patches/*.patch
-	mv "$tmp"/*.patch "$root/patches/"
+	rm -f "$patches_dir"/*.patch
+	mv "$tmp"/*.patch "$patches_dir/"
 	rmdir "$tmp"
-	ls "$root/patches"
+	ls "$patches_dir"
 }
 
 [ $# -eq 2 ] || usage
