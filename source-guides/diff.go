@@ -78,10 +78,10 @@ type FuncMove struct {
 // A StepInChange is a guide step whose function changed (or vanished)
 // between the releases.
 type StepInChange struct {
-	Guide      string
-	Step, Of   int
-	Title      string
-	Func       string
+	Guide    string
+	Step, Of int
+	Title    string
+	Func     string
 	// AnchorChanged reports that a line of the step's fragment in To is
 	// itself an added or changed line; Removed that the function is gone.
 	AnchorChanged, Removed bool
