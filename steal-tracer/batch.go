@@ -45,6 +45,7 @@ const (
 	KindAllocFree                        // experimental AllocFree batch
 	KindSteal                            // experimental WorkSteal batch (FORMAT.md)
 	KindEndOfGeneration                  // one-byte marker, no header
+	KindExperimental                     // batch of an unknown experiment (an error)
 )
 
 var kindNames = [...]string{
@@ -56,6 +57,7 @@ var kindNames = [...]string{
 	KindAllocFree:       "AllocFree batch",
 	KindSteal:           "steal batch",
 	KindEndOfGeneration: "end-of-generation marker",
+	KindExperimental:    "experimental batch",
 }
 
 // String returns a short name such as "steal batch".
@@ -161,6 +163,7 @@ func (s *splitter) next() (*batch, error) {
 		case expWorkSteal:
 			b.kind = KindSteal
 		default:
+			b.kind = KindExperimental
 			return fail(fmt.Errorf("unknown experiment %d", exp))
 		}
 	default:

@@ -124,7 +124,7 @@ func TestSplitter(t *testing.T) {
 		name:    "unknown experiment",
 		version: 26,
 		body:    []byte{evExperimentalBatch, 3, 1, 1, 1, 0},
-		wantErr: "batch 0 (event batch) at offset 16: unknown experiment 3",
+		wantErr: "batch 0 (experimental batch) at offset 16: unknown experiment 3",
 	}, {
 		name:    "generation zero",
 		version: 26,

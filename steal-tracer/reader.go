@@ -110,13 +110,36 @@ func (r *Reader) readEvent() (ev trace.Event, err error) {
 		}
 	}()
 	ev, err = r.parser.ReadEvent()
-	if err == nil || err == io.EOF {
-		return ev, err
+	if err == nil {
+		return ev, nil
 	}
+
+	// A splitting error wins over what the parser made of it; the parser
+	// may even have taken it for the end of the trace.
 	if ferr := r.feed.failed(); ferr != nil {
 		return ev, ferr
 	}
+	if err == io.EOF {
+		return ev, r.finish()
+	}
 	return ev, fmt.Errorf("parsing trace: %w%s", err, r.where())
+}
+
+// finish checks, once the parser is done, that it read the whole trace:
+// the parser stops early on some malformed input without saying so.
+func (r *Reader) finish() error {
+	n, err := io.Copy(io.Discard, r.feed)
+	if ferr := r.feed.failed(); ferr != nil {
+		return ferr
+	}
+	if err != nil {
+		return err
+	}
+	if n > 0 || len(r.feed.gens) > 0 {
+		return fmt.Errorf("the trace parser stopped before the end of the file%s: "+
+			"the trace is corrupt", r.where())
+	}
+	return io.EOF
 }
 
 // where describes the last batch handed to the parser, for error messages.
