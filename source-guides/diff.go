@@ -25,11 +25,14 @@ type DiffResult struct {
 	// functions. Lines that merely shift because code above them changed
 	// do not count as a move.
 	Moved []FuncMove
-	// Unchanged counts functions identical and in the same order.
-	Unchanged int
+	// Same lists functions identical and in the same order, with the
+	// lines where they start in each release.
+	Same []FuncMove
 	// Steps lists the guide steps anchored in changed or removed
 	// functions of this file.
 	Steps []StepInChange
+
+	narrowed bool // made by Only: list Same functions in the output
 }
 
 // A FuncRef names a function and where it starts.
@@ -152,7 +155,7 @@ func Diff(from, to *Source, file string, guides ...*Guide) (*DiffResult, error) 
 		case !inOrder[name]:
 			r.Moved = append(r.Moved, FuncMove{name, file, file, old.Line(), fn.Line()})
 		default:
-			r.Unchanged++
+			r.Same = append(r.Same, FuncMove{name, file, file, old.Line(), fn.Line()})
 		}
 	}
 	r.Steps = stepsInChange(r, guides)
@@ -349,7 +352,8 @@ func stepsInChange(r *DiffResult, guides []*Guide) []StepInChange {
 // unknown name is an error that suggests the closest names.
 func (r *DiffResult) Only(name string) (*DiffResult, error) {
 	n := *r
-	n.Added, n.Removed, n.Changed, n.Moved, n.Steps, n.Unchanged = nil, nil, nil, nil, nil, 0
+	n.Added, n.Removed, n.Changed, n.Moved, n.Same, n.Steps = nil, nil, nil, nil, nil, nil
+	n.narrowed = true
 	found := false
 	for _, f := range r.Added {
 		if f.Name == name {
@@ -371,41 +375,38 @@ func (r *DiffResult) Only(name string) (*DiffResult, error) {
 			n.Moved, found = append(n.Moved, m), true
 		}
 	}
+	for _, m := range r.Same {
+		if m.Name == name {
+			n.Same, found = append(n.Same, m), true
+		}
+	}
 	for _, s := range r.Steps {
 		if s.Func == name {
 			n.Steps = append(n.Steps, s)
 		}
 	}
 	if !found {
-		names := r.names()
-		if !contains(names, name) {
-			return nil, fmt.Errorf("no function %s in %s of %s or %s%s", name, r.File,
-				r.From.Release, r.To.Release, suggestion(name, names))
-		}
-		n.Unchanged = 1
+		return nil, fmt.Errorf("no function %s in %s of %s or %s%s", name, r.File,
+			r.From.Release, r.To.Release, suggestion(name, r.names()))
 	}
 	return &n, nil
 }
 
-// names lists every function name of the compared file in both releases.
+// names lists every function name of the compared file in either release,
+// once each.
 func (r *DiffResult) names() []string {
+	seen := map[string]bool{}
 	var out []string
 	for _, src := range []*Source{r.From, r.To} {
 		if f := src.File(r.File); f != nil {
 			for _, fn := range f.Funcs {
-				out = append(out, fn.Name)
+				if !seen[fn.Name] {
+					seen[fn.Name] = true
+					out = append(out, fn.Name)
+				}
 			}
 		}
 	}
 	return out
 }
 
-// contains reports whether s holds v.
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}

@@ -13,7 +13,7 @@ import (
 func (r *DiffResult) Summary() string {
 	return fmt.Sprintf("%s %s -> %s: %d added, %d removed, %d changed, %d moved, %d unchanged",
 		r.File, r.From.Release, r.To.Release, len(r.Added), len(r.Removed), len(r.Changed),
-		len(r.Moved), r.Unchanged)
+		len(r.Moved), len(r.Same))
 }
 
 // Write renders the comparison in the chosen format: the summary, the
@@ -72,6 +72,11 @@ func (r *DiffResult) writeText(w io.Writer, p painter) error {
 	}
 	for _, c := range r.Changed {
 		fmt.Fprintf(bw, "%s %s (line %d -> %d)\n", p.paint(ansiYellow, "changed"), c.Name, c.FromLine, c.ToLine)
+	}
+	if r.narrowed {
+		for _, m := range r.Same {
+			fmt.Fprintf(bw, "%s %s (line %d -> %d)\n", "same   ", m.Name, m.FromLine, m.ToLine)
+		}
 	}
 	if len(r.Steps) > 0 {
 		fmt.Fprintln(bw, p.paint(ansiBold, "\nguide steps in changed code:"))

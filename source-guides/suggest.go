@@ -7,7 +7,8 @@ import (
 
 // closest returns up to max names nearest to name: those containing it
 // (case-insensitively), then those within an edit distance of a third of
-// name's length, nearest first.
+// name's length, nearest first, and none more than one edit further than
+// the nearest.
 func closest(name string, names []string, max int) []string {
 	type cand struct {
 		name string
@@ -16,7 +17,12 @@ func closest(name string, names []string, max int) []string {
 	low := strings.ToLower(name)
 	limit := len(name)/3 + 1
 	var cands []cand
+	seen := map[string]bool{}
 	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
 		ln := strings.ToLower(n)
 		d := editDistance(low, ln)
 		if strings.Contains(ln, low) || strings.Contains(low, ln) {
@@ -34,7 +40,7 @@ func closest(name string, names []string, max int) []string {
 	})
 	var out []string
 	for _, c := range cands {
-		if len(out) == max {
+		if len(out) == max || c.dist > cands[0].dist+1 {
 			break
 		}
 		out = append(out, c.name)
