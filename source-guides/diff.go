@@ -409,4 +409,3 @@ func (r *DiffResult) names() []string {
 	}
 	return out
 }
-
