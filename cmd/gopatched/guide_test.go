@@ -59,4 +59,3 @@ func TestGuideAndDiffCommands(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
-
