@@ -13,6 +13,10 @@
 # built tree carries the current stamp, the script does nothing.
 set -euo pipefail
 
+# The braces make bash read the whole script before running any of it, so
+# editing this file during a build cannot break the build.
+{
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -130,3 +134,5 @@ for old in build/goroot-*; do
 	[ "$old" = "$dest" ] || { chmod -R u+w "$old" && rm -rf "$old"; }
 done
 echo "built $version: bin/go -> build/current/bin/go"
+exit 0
+}
