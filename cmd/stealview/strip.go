@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	stealtracer "github.com/gopatched/gopatched/steal-tracer"
 )
@@ -63,9 +62,9 @@ func strip(in, out string) (stealtracer.Stats, error) {
 			"give another name for the stripped trace", out)
 	}
 
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp*")
+	tmp, err := createTemp(out)
 	if err != nil {
-		return stealtracer.Stats{}, fmt.Errorf("cannot write %s: %w", out, err)
+		return stealtracer.Stats{}, err
 	}
 	stats, err := stealtracer.Strip(tmp, src)
 	if err != nil {
