@@ -7,13 +7,14 @@ import (
 
 // FuzzReader feeds arbitrary bytes to the Reader and to Strip. Neither may
 // panic; a trace Strip refuses must be refused by the Reader too; and
-// stripping is idempotent. The seeds are the real traces in testdata, one
-// with steal batches injected, and cut copies of them.
+// stripping is idempotent. The seeds are the real traces in testdata (one
+// from the patched runtime, one with steal batches injected) and cut copies.
 func FuzzReader(f *testing.F) {
 	injected := injected3gen(f)
 	for _, seed := range [][]byte{
 		readTestdata(f, "go126-3gen.trace"),
 		readTestdata(f, "go126-stealheavy.trace"),
+		readTestdata(f, "gopatched-stealheavy.trace"),
 		injected,
 		injected[:6667],
 		injected[:7000],
