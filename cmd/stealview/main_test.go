@@ -35,7 +35,8 @@ func TestMain(m *testing.M) {
 
 // workdir returns a fresh directory holding the test inputs:
 // steals.trace (real trace with injected steals), stock.trace (the same
-// without), truncated.trace (steals.trace cut inside a batch) and notes.txt.
+// without), truncated.trace (steals.trace cut inside a batch), patched.trace
+// (a real trace from the patched runtime) and notes.txt.
 func workdir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -50,6 +51,7 @@ func workdir(t *testing.T) string {
 	files := map[string][]byte{
 		"steals.trace":    steals,
 		"stock.trace":     read("go126-3gen.trace"),
+		"patched.trace":   read("gopatched-stealheavy.trace"),
 		"truncated.trace": steals[:7000],
 		"notes.txt":       []byte("hello, this is a text file\n"),
 	}
@@ -100,7 +102,8 @@ func listing(t *testing.T, dir string) []string {
 	return names
 }
 
-var inputs = []string{"notes.txt", "steals.trace", "stock.trace", "truncated.trace"}
+var inputs = []string{"notes.txt", "patched.trace", "steals.trace", "stock.trace",
+	"truncated.trace"}
 
 func TestSummaryText(t *testing.T) {
 	tests := []struct {
@@ -150,6 +153,28 @@ steals, thief (rows) × victim (columns):
   P1   1   0   0   1
   P2   1   0   0   0
   P3   0   1   0   0
+`,
+	}, {
+		name: "real steals from the patched runtime",
+		args: []string{"patched.trace"},
+		want: `patched.trace: go 1.26 trace, 45977 bytes, 1 generations
+duration 145.305217ms, GOMAXPROCS 4
+215 steals moved 1503 goroutines (6.99 per steal), 6 from runnext
+steal records: 5 batches, 5193 bytes (11.3% of the trace)
+busiest 1ms: 14 steals, from 62.20704ms to 63.20704ms
+
+   P  steals as thief  goroutines gained  steals as victim  goroutines lost
+  P0               50                330                25              131
+  P1               17                 62               167             1228
+  P2               88                684                17              130
+  P3               60                427                 6               14
+
+steals, thief (rows) × victim (columns):
+      P0  P1  P2  P3
+  P0   0  45   5   0
+  P1   3   0   8   6
+  P2  15  73   0   0
+  P3   7  49   4   0
 `,
 	}, {
 		name: "stock trace",
