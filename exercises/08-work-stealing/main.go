@@ -11,9 +11,14 @@
 // finished, which gives the steal-record truth check enough steals. Every
 // burst stays far below 128 goroutines, so no run queue overflows into the
 // global queue (which the trace does not show as a steal).
+//
+// Each burst's spawning loop is a trace region called "burst", so a reader
+// of the trace knows which goroutines belong to a burst: those created
+// inside the region by the goroutine that opened it.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -60,6 +65,7 @@ func run(tracePath string, goroutines int, work time.Duration, bursts int, yield
 	var mu sync.Mutex
 	for range bursts {
 		var wg sync.WaitGroup
+		region := trace.StartRegion(context.Background(), "burst")
 		for range goroutines {
 			wg.Add(1)
 			go func() {
@@ -73,6 +79,7 @@ func run(tracePath string, goroutines int, work time.Duration, bursts int, yield
 				runtime.Gosched()
 			}
 		}
+		region.End()
 		wg.Wait()
 	}
 	fmt.Printf("gomaxprocs=%d bursts=%d goroutines=%d work=%v yield=%v elapsed=%v checksum=%d\n",
