@@ -35,9 +35,9 @@ type Problem struct {
 // Check reads a trace with steal records and verifies each record against
 // the standard events: every moved goroutine must next start running (a
 // state transition to Running) on the thief's P, no earlier than the steal
-// (less CheckSlack; the time order of the merged stream enforces this), unless another steal takes it from the thief's queue
-// first, in which case that steal's victim must be the earlier thief and
-// the chain is followed. A goroutine that does not run again before the
+// (less CheckSlack; the time order of the merged stream enforces this),
+// unless another steal takes it from the thief's queue first, in which case
+// that steal's victim must be the earlier thief and the chain is followed. A goroutine that does not run again before the
 // trace ends is counted in NotStarted, not as a problem.
 //
 // It returns an error if the trace cannot be read or holds no steal records.

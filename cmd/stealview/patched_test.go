@@ -29,7 +29,8 @@ func TestPatchedToolchain(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building stealheavy: %v\n%s", err, out)
 	}
-	if out, err := exec.Command(prog, "-trace", filepath.Join(dir, "t.trace")).CombinedOutput(); err != nil {
+	record := exec.Command(prog, "-trace", filepath.Join(dir, "t.trace"))
+	if out, err := record.CombinedOutput(); err != nil {
 		t.Fatalf("running stealheavy: %v\n%s", err, out)
 	}
 

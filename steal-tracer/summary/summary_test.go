@@ -68,7 +68,8 @@ func TestCompute(t *testing.T) {
 			Matrix:  [][]int{{0, 0, 1, 0}, {1, 0, 0, 1}, {1, 0, 0, 0}, {0, 1, 0, 0}},
 			Busiest: Interval{Start: 3032512, End: 4032512, Steals: 1},
 			Window:  1e6,
-			Gained:  gained(4, 100, map[[2]int]int{{1, 0}: 3, {3, 2}: 1, {2, 15}: 1, {0, 43}: 1, {1, 66}: 2}),
+			Gained: gained(4, 100, map[[2]int]int{
+				{1, 0}: 3, {3, 2}: 1, {2, 15}: 1, {0, 43}: 1, {1, 66}: 2}),
 			// 2492571009 / 100
 			BinWidth: 24925710.09,
 		},
