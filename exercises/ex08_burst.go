@@ -46,9 +46,10 @@ type BurstTrace struct {
 	// Peak is the largest count of waiting burst goroutines on one P, and
 	// PeakP that P.
 	Peak, PeakP int
-	// Levelled is the time, in µs from the first burst creation, after
-	// which no P held two or more burst goroutines more than another; -1
-	// when the model never got there (the last change ends it).
+	// Levelled is the time, in µs from the first burst creation, of the
+	// first change after the spawning P's queue peaked at which that P held
+	// no more than its fair share (the mean over the Ps plus one) of the
+	// waiting burst goroutines; -1 when it never did.
 	Levelled float64
 	// Timeline is every change of the model, in order.
 	Timeline []QueueStep
@@ -105,6 +106,8 @@ func ReadBurstTrace(path string, procs int) (*BurstTrace, error) {
 type burstModel struct {
 	bt       BurstTrace
 	inRegion map[trace.GoID]bool
+	// spawnPeak is the spawning P's largest queue so far.
+	spawnPeak int
 	// creator and where map each burst goroutine to the P it was created
 	// on and the P it waits on; started marks those that ran.
 	creator, where map[trace.GoID]int
@@ -196,19 +199,23 @@ func (m *burstModel) steal(s *stealtracer.Steal) {
 
 // record notes the model's state after a change and updates the peaks.
 func (m *burstModel) record(t trace.Time, what string) {
-	lo, hi := m.queues[0], m.queues[0]
+	lo, hi, total := m.queues[0], m.queues[0], 0
 	for p, q := range m.queues {
-		lo, hi = min(lo, q), max(hi, q)
+		lo, hi, total = min(lo, q), max(hi, q), total+q
 		if q > m.bt.Peak {
 			m.bt.Peak, m.bt.PeakP = q, p
 		}
 	}
 	m.bt.Imbalance = max(m.bt.Imbalance, hi-lo)
 	at := m.micros(t)
+
+	// A new peak of the spawning P's queue starts the wait for levelling
+	// again.
+	q := m.queues[m.bt.SpawnP]
 	switch {
-	case hi-lo >= 2:
-		m.bt.Levelled = -1
-	case m.bt.Levelled < 0:
+	case q >= m.spawnPeak:
+		m.spawnPeak, m.bt.Levelled = q, -1
+	case m.bt.Levelled < 0 && float64(q) <= float64(total)/float64(m.bt.Procs)+1:
 		m.bt.Levelled = at
 	}
 	m.bt.Timeline = append(m.bt.Timeline, QueueStep{At: at, What: what,

@@ -85,7 +85,7 @@ func check22(m measure22) []Check {
 func report22(m measure22) string {
 	var b strings.Builder
 	b.WriteString("## What ran\n\nFour workers allocated small objects, keeping a few MB live; first flat " +
-		"out, then each sleeping three times as long as it allocated. Every 500 ms the program read " +
+		"out, then paced to a quarter of the first phase's rate. Every 500 ms the program read " +
 		"runtime/metrics, each figure over that period only.\n\n")
 	b.WriteString("| t (s) | phase | alloc MB/s | sched p99 | GC pause p99 | assist CPU ms/s |\n|---|---|---|---|---|---|\n")
 	for _, s := range m.Samples {

@@ -1,7 +1,8 @@
 // Command 22-gc-assist is the program of exercise 22: workers allocate
 // small objects, keeping a few megabytes live, first flat out and then at a
-// quarter of that rate (each worker allocates for a slice of time and sleeps
-// three times as long). Every sample period it records the p99 of
+// quarter of that rate (each worker allocates in batches
+// paced to a quarter of the rate measured in the first phase). Every sample
+// period it records the p99 of
 // /sched/latencies:seconds and of /gc/pauses:seconds over the period, and
 // the GC assist CPU and bytes allocated during it.
 package main
@@ -22,6 +23,9 @@ type node struct {
 	val  [4]int64
 }
 
+// batch is the number of objects a worker allocates between pacing checks.
+const batch = 2000
+
 func main() {
 	workers := flag.Int("workers", 4, "allocating workers")
 	phase := flag.Duration("phase", 3*time.Second, "length of each phase")
@@ -29,7 +33,11 @@ func main() {
 	live := flag.Int("live", 1<<16, "objects each worker keeps live")
 	flag.Parse()
 
-	var throttle atomic.Bool
+	// pace is zero in the first phase; in the second it is the time each
+	// worker must spend per batch to allocate at a quarter of the first
+	// phase's rate.
+	var pace atomic.Int64
+	var batches atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range *workers {
@@ -37,19 +45,24 @@ func main() {
 		go func() {
 			defer wg.Done()
 			keep := make([]*node, *live)
+			var due time.Time
 			for i := 0; ; i++ {
 				select {
 				case <-stop:
 					return
 				default:
 				}
-				start := time.Now()
-				for j := range 2000 {
-					keep[(i*2000+j)%len(keep)] = &node{val: [4]int64{int64(j)}}
+				for j := range batch {
+					keep[(i*batch+j)%len(keep)] = &node{val: [4]int64{int64(j)}}
 				}
-				if throttle.Load() {
-					// A quarter of the rate: sleep three times the busy time.
-					time.Sleep(3 * time.Since(start))
+				batches.Add(1)
+				if p := time.Duration(pace.Load()); p > 0 {
+					// Sleep until this worker's next batch is due.
+					if due.IsZero() {
+						due = time.Now()
+					}
+					due = due.Add(p)
+					time.Sleep(time.Until(due))
 				}
 			}
 		}()
@@ -58,7 +71,11 @@ func main() {
 	var samples []map[string]any
 	t0 := time.Now()
 	for _, low := range []bool{false, true} {
-		throttle.Store(low)
+		if low {
+			// Batches per second per worker in the first phase, cut by 4.
+			rate := float64(batches.Load()) / time.Since(t0).Seconds() / float64(*workers)
+			pace.Store(int64(float64(time.Second) / (rate / 4)))
+		}
 		end := time.Now().Add(*phase)
 		for time.Now().Before(end) {
 			sched0 := prog.ReadHistogram("/sched/latencies:seconds")
