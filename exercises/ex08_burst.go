@@ -213,7 +213,7 @@ func (m *burstModel) record(t trace.Time, what string) {
 	// again.
 	q := m.queues[m.bt.SpawnP]
 	switch {
-	case q >= m.spawnPeak:
+	case q > m.spawnPeak:
 		m.spawnPeak, m.bt.Levelled = q, -1
 	case m.bt.Levelled < 0 && float64(q) <= float64(total)/float64(m.bt.Procs)+1:
 		m.bt.Levelled = at

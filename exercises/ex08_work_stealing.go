@@ -204,8 +204,8 @@ func check08(m measure08) []Check {
 
 // imbalanceDefinition states, for the report, what imbalance means here.
 const imbalanceDefinition = `**Imbalance** is read from the execution trace, not from
-schedtrace: stealing levels the queues within microseconds, far faster than
-any schedtrace interval. Each burst goroutine (one created inside the
+schedtrace: stealing levels the queues far faster than any schedtrace
+interval. Each burst goroutine (one created inside the
 program's "burst" trace region) waits on the P it was created on, moves to
 the thief's P when a steal record names it, and stops waiting at its first
 start. The imbalance of a run is the largest difference, at any instant,
@@ -283,8 +283,10 @@ func report08(m measure08, work string) string {
 		}
 	}
 	b.WriteString("\nA SCHED line every 200 ms sees the queues long after the steals: the " +
-		"spawning P's queue is large only for the microseconds before the first thief " +
-		"arrives, which is why the imbalance above comes from the trace.\n")
+		"spawning P's queue is large only until the thieves arrive, which takes microseconds " +
+		"when idle threads have cores to wake on, and milliseconds when, as with more Ps " +
+		"than free cores, a thief's thread waits for a core (see \"levelled after\" above). " +
+		"That is why the imbalance comes from the trace.\n")
 	return b.String()
 }
 
