@@ -39,8 +39,8 @@ func run01(env *Env) (*Result, error) {
 	if _, err := env.Run(Cmd{Label: "calibrate", Bin: bin, Args: []string{"-calibrate"}}, &cal); err != nil {
 		return nil, err
 	}
-	burnMs := Pick(env, 10, 100)
-	interval := Pick(env, 200, 1000)
+	burnMs := Pick(env, 5, 100)
+	interval := Pick(env, 100, 1000)
 	units := int(cal.UnitsPerMs * float64(burnMs))
 	args := []string{"-n", "200", "-units", fmt.Sprint(units)}
 	godebug := fmt.Sprintf("GODEBUG=schedtrace=%d", interval)
