@@ -43,10 +43,16 @@ flags:
 `
 
 func runSchedtrace(args []string) error {
+	return schedtraceMain(args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// schedtraceMain is the command with its streams passed in, for tests.
+func schedtraceMain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("schedtrace", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	asCSV := fs.Bool("csv", false, "print the series as CSV instead of a table")
 	fs.Usage = func() {
-		fmt.Fprint(os.Stderr, schedtraceUsage)
+		fmt.Fprint(stderr, schedtraceUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -58,7 +64,7 @@ func runSchedtrace(args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: no arguments expected; pipe the log into standard input", errUsage)
 	}
-	tr, err := schedtrace.Parse(os.Stdin)
+	tr, err := schedtrace.Parse(stdin)
 	if err != nil {
 		return err
 	}
@@ -67,18 +73,18 @@ func runSchedtrace(args []string) error {
 			"GODEBUG=schedtrace=1000, and its standard error piped in?", tr.Lines)
 	}
 	if *asCSV {
-		err = writeSeriesCSV(os.Stdout, tr)
+		err = writeSeriesCSV(stdout, tr)
 	} else {
-		err = writeSeriesTable(os.Stdout, tr)
+		err = writeSeriesTable(stdout, tr)
 	}
 	if err != nil {
 		return err
 	}
 	if tr.Unrecognized > 0 {
-		fmt.Fprintf(os.Stderr, "%d of %d lines were not scheduler trace lines; the first:\n",
+		fmt.Fprintf(stderr, "%d of %d lines were not scheduler trace lines; the first:\n",
 			tr.Unrecognized, tr.Lines)
 		for _, s := range tr.Samples {
-			fmt.Fprintf(os.Stderr, "  line %d: %s (%s)\n", s.Line, clipText(s.Text), s.Reason)
+			fmt.Fprintf(stderr, "  line %d: %s (%s)\n", s.Line, clipText(s.Text), s.Reason)
 		}
 	}
 	return nil
