@@ -2,6 +2,8 @@ package toolchain_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -33,5 +35,25 @@ func TestSentinelRefusesStock(t *testing.T) {
 	}
 	if res.Version != toolchain.Release {
 		t.Errorf("stock runtime.Version() = %q, want %q", res.Version, toolchain.Release)
+	}
+}
+
+// TestNeverSwitches checks the built tree's go.env: the go command must
+// report GOTOOLCHAIN=local when the environment does not set it, so that
+// no go.mod line can make it run a stock toolchain instead.
+func TestNeverSwitches(t *testing.T) {
+	gocmd := patchedgo.Command(t)
+	cmd := exec.Command(gocmd, "env", "GOTOOLCHAIN")
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOTOOLCHAIN=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s env GOTOOLCHAIN: %v", gocmd, err)
+	}
+	if got := strings.TrimSpace(string(out)); got != "local" {
+		t.Errorf("%s env GOTOOLCHAIN = %q, want local", gocmd, got)
 	}
 }
