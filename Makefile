@@ -18,7 +18,7 @@ toolchain-check:
 demo: toolchain
 	@mkdir -p $(OUT)/demo
 	@echo "running exercise 8's steal-heavy program under ./bin/go with the trace on"
-	@cd exercises/ex08-steal && GOTOOLCHAIN=local GOMAXPROCS=4 ../../bin/go run . -trace ../../$(OUT)/demo/trace.out
+	@cd exercises/08-work-stealing && GOTOOLCHAIN=local GOMAXPROCS=4 ../../bin/go run . -bursts 20 -work 5ms -trace ../../$(OUT)/demo/trace.out
 	@$(GO) run ./cmd/stealview -o $(OUT)/demo $(OUT)/demo/trace.out
 	@echo "pictures: $(OUT)/demo/*.png"
 
