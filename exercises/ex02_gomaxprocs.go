@@ -38,7 +38,7 @@ func run02(env *Env) (*Result, error) {
 		return nil, err
 	}
 	var m measure02
-	n := Pick(env, "100000000", "1000000000")
+	n := Pick(env, "200000000", "1000000000")
 	runs := Pick(env, "5", "3")
 	if _, err := env.Run(Cmd{Label: "scan", Bin: bin, Args: []string{"-n", n, "-runs", runs}}, &m); err != nil {
 		return nil, err

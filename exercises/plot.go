@@ -3,6 +3,7 @@ package exercises
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -32,7 +33,18 @@ func (env *Env) SavePlot(p Plot) (string, error) {
 	pl.Y.Label.Text = p.YLabel
 	if p.LogX {
 		pl.X.Scale = plot.LogScale{}
-		pl.X.Tick.Marker = plot.LogTicks{Prec: -1}
+		// Label every measured x: powers of ten alone would leave 2, 4, 8 bare.
+		var ticks []plot.Tick
+		seen := map[float64]bool{}
+		for _, s := range p.Series {
+			for _, x := range s.X {
+				if !seen[x] {
+					seen[x] = true
+					ticks = append(ticks, plot.Tick{Value: x, Label: strconv.FormatFloat(x, 'g', -1, 64)})
+				}
+			}
+		}
+		pl.X.Tick.Marker = plot.ConstantTicks(ticks)
 	}
 	var args []any
 	for _, s := range p.Series {

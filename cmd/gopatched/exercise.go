@@ -92,16 +92,16 @@ func exerciseRun(args []string) error {
 	if term.IsTerminal(int(os.Stderr.Fd())) {
 		cfg.Progress = os.Stderr
 	}
+	version, err := cfg.Prepare()
+	if err != nil {
+		return err
+	}
 	outcomes, err := exercises.Run(cfg, list)
 	if err != nil {
 		return err
 	}
 	fmt.Print(exercises.Summary(outcomes))
 	if all {
-		version, err := cfg.Prepare()
-		if err != nil {
-			return err
-		}
 		if err := exercises.WriteIndex(cfg.Out, version, runtime.NumCPU(), *full, outcomes); err != nil {
 			return err
 		}
