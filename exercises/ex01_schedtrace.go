@@ -36,7 +36,8 @@ func run01(env *Env) (*Result, error) {
 	var cal struct {
 		UnitsPerMs float64 `json:"units_per_ms"`
 	}
-	if _, err := env.Run(Cmd{Label: "calibrate", Bin: bin, Args: []string{"-calibrate"}}, &cal); err != nil {
+	calibrate := Cmd{Label: "calibrate", Bin: bin, Args: []string{"-calibrate"}}
+	if _, err := env.Run(calibrate, &cal); err != nil {
 		return nil, err
 	}
 	burnMs := Pick(env, 5, 100)
@@ -54,7 +55,8 @@ func run01(env *Env) (*Result, error) {
 			Capacity float64 `json:"capacity"`
 		}
 		capArgs := []string{"-capacity", fmt.Sprint(min(4, env.Cores)), "-units", fmt.Sprint(units * 10)}
-		if _, err := env.Run(Cmd{Label: fmt.Sprintf("capacity-run%d", i+1), Bin: bin, Args: capArgs}, &c); err != nil {
+		capCmd := Cmd{Label: fmt.Sprintf("capacity-run%d", i+1), Bin: bin, Args: capArgs}
+		if _, err := env.Run(capCmd, &c); err != nil {
 			return nil, err
 		}
 		capacities = append(capacities, c.Capacity)
@@ -108,7 +110,8 @@ func check01(m measure01) []Check {
 	// C is the measured capacity, which on an idle machine is the core count
 	// and on a shared one is less.
 	want := math.Min(4, m.Capacity) / math.Min(1, m.Capacity)
-	checks = append(checks, Between(fmt.Sprintf("wall(P=1)/wall(P=4) ≈ min(4,C)/min(1,C) = %.2f, ±15%%", want),
+	claim := fmt.Sprintf("wall(P=1)/wall(P=4) ≈ min(4,C)/min(1,C) = %.2f, ±15%%", want)
+	checks = append(checks, Between(claim,
 		m.Wall1/m.Wall4, want*0.85, want*1.15))
 	return checks
 }

@@ -87,7 +87,8 @@ func check04(tr *schedtrace.Trace, snap *schedtrace.Snapshot) []Check {
 	checks = append(checks, AtLeast("distinct wait reasons", float64(len(snap.WaitReasons())), 3))
 	bad, refs := danglingRefs(tr)
 	checks = append(checks, Holds("every G's m= that is not nil matches an M line of its snapshot",
-		bad == 0 && refs > 0, fmt.Sprintf("%d of %d references dangling", bad, refs), "0 dangling, ≥ 1 reference"))
+		bad == 0 && refs > 0, fmt.Sprintf("%d of %d references dangling", bad, refs),
+		"0 dangling, ≥ 1 reference"))
 	return checks
 }
 

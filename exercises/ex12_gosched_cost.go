@@ -28,7 +28,8 @@ func run12(env *Env) (*Result, error) {
 	}
 	var m measure12
 	args := []string{"-steps", "10000", "-reps", Pick(env, "300", "2000"), "-rounds", Pick(env, "7", "9")}
-	if _, err := env.Run(Cmd{Label: "gosched-cost", Bin: bin, Args: args, Env: []string{"GOMAXPROCS=1"}}, &m); err != nil {
+	cmd := Cmd{Label: "gosched-cost", Bin: bin, Args: args, Env: []string{"GOMAXPROCS=1"}}
+	if _, err := env.Run(cmd, &m); err != nil {
 		return nil, err
 	}
 	var xs, ys []float64
@@ -37,7 +38,8 @@ func run12(env *Env) (*Result, error) {
 		ys = append(ys, r.Ns/m.Rows[0].Ns)
 	}
 	plot, err := env.SavePlot(Plot{File: "cost-vs-k.png", Title: "Loop time with a yield every K steps",
-		XLabel: "K", YLabel: "time / plain loop", LogX: true, Series: []Series{{Name: "measured", X: xs, Y: ys}}})
+		XLabel: "K", YLabel: "time / plain loop", LogX: true,
+		Series: []Series{{Name: "measured", X: xs, Y: ys}}})
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +58,8 @@ func check12(m measure12) []Check {
 	k1 := m.Rows[1]
 	yields := float64(m.Steps / k1.K)
 	perYield := (k1.Ns - plain) / yields
-	checks := []Check{AtLeast(fmt.Sprintf("one yield / one plain step (from K=%d)", k1.K), perYield/perStep, 10)}
+	claim := fmt.Sprintf("one yield / one plain step (from K=%d)", k1.K)
+	checks := []Check{AtLeast(claim, perYield/perStep, 10)}
 	for i := 2; i < len(m.Rows); i++ {
 		prev, cur := m.Rows[i-1], m.Rows[i]
 		checks = append(checks, AtMost(fmt.Sprintf("overhead at K=%d / overhead at K=%d", cur.K, prev.K),

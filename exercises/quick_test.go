@@ -15,9 +15,6 @@ import (
 // The exercises time things: run this test on its own (go test -run
 // TestExercisesQuick ./exercises), not beside other heavy work.
 func TestExercisesQuick(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the exercise run in -short mode")
-	}
 	root, err := FindRoot()
 	if err != nil {
 		t.Fatal(err)
