@@ -63,8 +63,9 @@ The program reaches runtime.procPin and runtime.procUnpin with
 about it and may change it in any release. Since Go 1.23 the linker refuses
 pulls of runtime symbols that the runtime does not mark as allowed; procPin and
 procUnpin are marked (many published packages depend on them), so the program
-builds without ` + "`-ldflags=-checklinkname=0`" + `. Reaching the copies the runtime
-provides for sync/atomic (sync/atomic.runtime_procPin) would be refused.
+builds without ` + "`-ldflags=-checklinkname=0`" + `. (The copies the runtime pushes to
+sync/atomic, sync/atomic.runtime_procPin, link too; an unmarked runtime
+function such as runtime.mcount is refused with "invalid reference".)
 `)
 	return b.String()
 }
