@@ -2,6 +2,7 @@ package stealtracer
 
 import (
 	"bytes"
+	"github.com/gopatched/gopatched/internal/patchedgo"
 	"io"
 	"os"
 	"os/exec"
@@ -11,25 +12,11 @@ import (
 	"golang.org/x/exp/trace"
 )
 
-// patchedGo returns the path of the patched toolchain's go command, or
-// skips the test when it has not been built yet.
-func patchedGo(t *testing.T) string {
-	t.Helper()
-	gocmd, err := filepath.Abs("../bin/go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(gocmd); err != nil {
-		t.Skipf("skipping: the patched toolchain %s does not exist yet (run make toolchain)", gocmd)
-	}
-	return gocmd
-}
-
 // recordStealHeavy builds testdata/stealheavy with the patched toolchain,
 // runs it with the given GODEBUG and returns the trace it wrote.
 func recordStealHeavy(t *testing.T, godebug string) []byte {
 	t.Helper()
-	gocmd := patchedGo(t)
+	gocmd := patchedgo.Command(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "stealheavy")
 	build := exec.Command(gocmd, "build", "-o", bin, "./testdata/stealheavy")

@@ -57,3 +57,10 @@ func TestNeverSwitches(t *testing.T) {
 		t.Errorf("%s env GOTOOLCHAIN = %q, want local", gocmd, got)
 	}
 }
+
+func TestPinnedReleaseAgrees(t *testing.T) {
+	if patchedgo.PinnedRelease != toolchain.Release {
+		t.Errorf("patchedgo.PinnedRelease = %q, toolchain.Release = %q; make them equal",
+			patchedgo.PinnedRelease, toolchain.Release)
+	}
+}

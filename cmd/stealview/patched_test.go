@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gopatched/gopatched/internal/patchedgo"
 	"github.com/gopatched/gopatched/steal-tracer/summary"
 )
 
@@ -15,13 +16,7 @@ import (
 // toolchain, summarizes it as JSON, strips it and checks the stripped copy
 // has no steals left.
 func TestPatchedToolchain(t *testing.T) {
-	gocmd, err := filepath.Abs("../../bin/go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(gocmd); err != nil {
-		t.Skipf("skipping: the patched toolchain %s does not exist yet (run make toolchain)", gocmd)
-	}
+	gocmd := patchedgo.Command(t)
 	dir := t.TempDir()
 	prog := filepath.Join(dir, "stealheavy")
 	build := exec.Command(gocmd, "build", "-o", prog, "../../steal-tracer/testdata/stealheavy")
