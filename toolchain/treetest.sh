@@ -31,7 +31,7 @@ run_tests() {
 	local tree=$1 name=$2 start=$SECONDS
 	echo "testing ${pkgs[*]} with $("$tree/bin/go" version | cut -d' ' -f3) ($tree)" >&2
 	(cd "$tree/src" && env -u GOROOT GOTOOLCHAIN=local GOFLAGS= \
-		"$tree/bin/go" test -short -json -timeout 30m "${pkgs[@]}") >"$out/$name.json" 2>"$out/$name.stderr" || true
+		"$tree/bin/go" test -count=1 -short -json -timeout 30m "${pkgs[@]}") >"$out/$name.json" 2>"$out/$name.stderr" || true
 	echo "  took $((SECONDS - start)) s; events in $out/$name.json" >&2
 }
 

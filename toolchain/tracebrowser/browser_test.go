@@ -16,9 +16,9 @@ import (
 type pageModel struct {
 	Instants []mark
 	Arrows   []arrow
-	// FirstSteal is the time of the earliest steal instant, in the
-	// viewer's milliseconds; zero when there is none.
-	FirstSteal float64
+	// Times are the times of the steal instants, in the viewer's
+	// milliseconds, sorted.
+	Times []float64
 	// Warnings are the viewer's import warnings about flow events: each
 	// is an arrow it dropped.
 	Warnings []string
@@ -33,13 +33,13 @@ type pageModel struct {
 // viewer could bind to slices on both ends.
 const readModel = `(() => {
 	const model = document.getElementById('trace-viewer').model;
-	const out = {Instants: [], Arrows: [], FirstSteal: 0, Warnings: []};
+	const out = {Instants: [], Arrows: [], Times: [], Warnings: []};
 	for (const proc of Object.values(model.processes)) {
 		for (const thread of Object.values(proc.threads)) {
 			for (const s of thread.sliceGroup.slices) {
 				if (s.category !== 'work steal') continue;
 				out.Instants.push({Row: thread.name, Title: s.title});
-				if (out.FirstSteal === 0 || s.start < out.FirstSteal) out.FirstSteal = s.start;
+				out.Times.push(s.start);
 			}
 		}
 	}
@@ -50,6 +50,7 @@ const readModel = `(() => {
 	for (const w of model.importWarnings || []) {
 		if (/flow/.test(w.type)) out.Warnings.push(w.message);
 	}
+	out.Times.sort((a, b) => a - b);
 	return out;
 })()`
 
@@ -60,15 +61,36 @@ const pageState = `JSON.stringify({
 	text: document.body ? document.body.innerText.slice(0, 300) : ''
 })`
 
-// zoom shows the viewer's timeline from lo to hi (model milliseconds).
-const zoom = `((lo, hi) => {
-	const vp = document.getElementById('trace-viewer').trackView.viewport;
+// showSteals zooms the viewer's timeline to lo..hi (model milliseconds),
+// turns on the drawing of flow arrows and selects the steal instants in
+// that window, so that the panel below the timeline lists them.
+const showSteals = `((lo, hi) => {
+	const v = document.getElementById('trace-viewer');
+	const vp = v.trackView.viewport;
+	for (const f of v.model.flowEvents) {
+		if (f.title === 'work steal') vp.selectedFlowEvents.add(f.category);
+	}
 	const dt = new tr.ui.TimelineDisplayTransform();
 	dt.set(vp.currentDisplayTransform);
 	dt.xSetWorldBounds(lo, hi, vp.modelTrackContainer.canvas.clientWidth);
 	vp.setDisplayTransformImmediately(dt);
-	return true;
+	const steals = [];
+	for (const proc of Object.values(v.model.processes)) {
+		for (const thread of Object.values(proc.threads)) {
+			for (const s of thread.sliceGroup.slices) {
+				if (s.category === 'work steal' && s.start >= lo && s.start <= hi) steals.push(s);
+			}
+		}
+	}
+	v.brushingStateController.changeSelectionFromTimeline(new tr.model.EventSet(steals));
+	return steals.length;
 })(%f, %f)`
+
+// shotWindow picks the timeline window of the screenshot: 0.2 ms around
+// the first steal, where its marker and arrow are wide enough to see.
+func shotWindow(times []float64) (lo, hi float64) {
+	return times[0] - 0.1, times[0] + 0.1
+}
 
 func TestStealsInProcTimeline(t *testing.T) {
 	if testing.Short() {
@@ -145,15 +167,23 @@ func TestStealsInProcTimeline(t *testing.T) {
 			"viewer warnings about flows: %q", diff, got.Warnings)
 	}
 
-	// Zoom to the first steals and keep a picture of them.
-	err = chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(zoom, got.FirstSteal-0.2, got.FirstSteal+1.5)),
-		chromedp.Sleep(500*time.Millisecond),
-	)
+	// Zoom to the first steals and keep a picture of them. The viewer sets
+	// its initial view after the first frames; wait for that first.
+	if len(got.Times) == 0 {
+		return
+	}
+	lo, hi := shotWindow(got.Times)
+	if err := chromedp.Do(ctx, chromedp.Sleep(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(showSteals, lo, hi)))
 	if err != nil {
 		t.Fatalf("zooming to the first steals: %v", err)
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err := chromedp.Do(ctx, chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("taking the screenshot: %v", err)
 	}
@@ -161,8 +191,8 @@ func TestStealsInProcTimeline(t *testing.T) {
 	if err := writeFile(shot, png); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d steals, %d arrows; screenshot of the first steals: %s",
-		len(got.Instants), len(got.Arrows), shot)
+	t.Logf("%d steals, %d arrows; screenshot of %d steals from %.3f to %.3f ms: %s",
+		len(got.Instants), len(got.Arrows), shown, lo, hi, shot)
 }
 
 // writeFile writes data to path through a temporary file in the same
