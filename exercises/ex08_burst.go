@@ -26,6 +26,12 @@ const burstRegion = "burst"
 // running. Only burst goroutines before their first run are counted, so a
 // goroutine preempted later (which goes to the global queue) or another
 // goroutine of the program never enters the model.
+//
+// Limit: the model trusts that a new goroutine stays in its P's local queue
+// until it is stolen or run. That holds for the program's bursts (far below
+// the 256 slots of a local queue); a queue that overflowed would move
+// goroutines to the global queue without any record, and the model would
+// keep counting them on their creator's P.
 type BurstTrace struct {
 	// Procs is the number of Ps the model tracks.
 	Procs int

@@ -12,6 +12,8 @@
 // patched runtime reads tracesteal each time a trace starts, so the
 // program switches it by setting GODEBUG before each trace.Start. Each
 // traced run writes its own trace file, steal1-NN.trace or steal0-NN.trace.
+// Setting GODEBUG replaces the whole variable, so other GODEBUG settings
+// given to the program are dropped at the first traced run.
 //
 //	GOMAXPROCS=4 ./20-steal-event -rounds 10 -bursts 500
 //
