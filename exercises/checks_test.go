@@ -41,16 +41,21 @@ func sched(procs int, queues ...int) schedtrace.Sched {
 }
 
 func TestCheck01(t *testing.T) {
-	good := measure01{Cores: 2, Capacity: 2, Wall4: 1, Wall1: 2,
+	good := measure01{Cores: 2, Capacity: []float64{2, 1.5, 2}, Wall4: []float64{1, 1, 1},
+		Wall1:  []float64{2, 1.4, 1.9},
 		Lines4: []schedtrace.Sched{sched(4, 0, 0, 0, 0), sched(4, 90, 40, 2, 3)},
 		Lines1: []schedtrace.Sched{sched(1, 0), sched(1, 190)}}
 	bad := good
-	bad.Wall1 = 1.2
+	bad.Wall1 = []float64{1.2, 1.1, 1}
+	other := good
+	other.Other = 1
 	bad.Lines1 = []schedtrace.Sched{sched(1, 0, 0), sched(1, 50)}
 	runCheckerCases(t, []checkerCase{
-		{"pass", func() []Check { return check01(good) }, []Status{Pass, Pass, Pass, Pass, Pass, Pass}},
+		{"pass", func() []Check { return check01(good) }, []Status{Pass, Pass, Pass, Pass, Pass}},
 		{"fail: wrong bracket, small queue, ratio off", func() []Check { return check01(bad) },
-			[]Status{Pass, Pass, Pass, Fail, Fail, Fail}},
+			[]Status{Pass, Pass, Fail, Fail, Fail}},
+		{"fail: a line at another setting", func() []Check { return check01(other) },
+			[]Status{Fail, Pass, Pass, Pass, Pass}},
 	})
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/gopatched/gopatched/internal/schedtrace"
 )
@@ -20,12 +19,25 @@ func init() {
 // measure01 is what exercise 1 measured.
 type measure01 struct {
 	Cores int
-	// Capacity is the parallel capacity measured up to min(4, C) threads.
-	Capacity float64
-	// Wall is the best wall time in seconds at GOMAXPROCS 4 and 1.
-	Wall4, Wall1 float64
-	// Lines are the SCHED lines of the last run at each setting.
+	// Per round: the wall time in seconds at GOMAXPROCS 4 and 1, and the
+	// parallel capacity measured up to min(4, C) threads just before.
+	Wall4    []float64 `json:"wall4_s"`
+	Wall1    []float64 `json:"wall1_s"`
+	Capacity []float64 `json:"capacity"`
+	// Lines are the SCHED lines printed at each setting; Other counts lines
+	// whose gomaxprocs was neither.
 	Lines4, Lines1 []schedtrace.Sched
+	Other          int
+}
+
+// relErrors returns, per round, the wall ratio P=1 over P=4 divided by the
+// ratio expected from that round's capacity.
+func (m measure01) relErrors() []float64 {
+	var out []float64
+	for i := range m.Wall4 {
+		out = append(out, (m.Wall1[i]/m.Wall4[i])/math.Min(4, m.Capacity[i]))
+	}
+	return out
 }
 
 func run01(env *Env) (*Result, error) {
@@ -33,87 +45,65 @@ func run01(env *Env) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cal struct {
-		UnitsPerMs float64 `json:"units_per_ms"`
-	}
-	calibrate := Cmd{Label: "calibrate", Bin: bin, Args: []string{"-calibrate"}}
-	if _, err := env.Run(calibrate, &cal); err != nil {
+	burnMs := Pick(env, 2, 100)
+	interval := Pick(env, 100, 1000)
+	rounds := Pick(env, 5, 2)
+	args := []string{"-n", "200", "-ms", fmt.Sprint(burnMs), "-rounds", fmt.Sprint(rounds),
+		"-pause", fmt.Sprintf("%dms", interval)}
+	cmd := Cmd{Label: "bursts", Bin: bin, Args: args,
+		Env: []string{"GOMAXPROCS=4", fmt.Sprintf("GODEBUG=schedtrace=%d", interval)}}
+	m := measure01{Cores: env.Cores}
+	out, err := env.Run(cmd, &m)
+	if err != nil {
 		return nil, err
 	}
-	burnMs := Pick(env, 5, 100)
-	interval := Pick(env, 100, 1000)
-	units := int(cal.UnitsPerMs * float64(burnMs))
-	args := []string{"-n", "200", "-units", fmt.Sprint(units)}
-	godebug := fmt.Sprintf("GODEBUG=schedtrace=%d", interval)
-
-	// Alternate the two settings so a burst of load from elsewhere hurts
-	// both alike, and keep the best wall time of each.
-	m := measure01{Cores: env.Cores, Wall4: math.Inf(1), Wall1: math.Inf(1)}
-	var capacities []float64
-	for i := range 2 {
-		var c struct {
-			Capacity float64 `json:"capacity"`
-		}
-		capArgs := []string{"-capacity", fmt.Sprint(min(4, env.Cores)), "-units", fmt.Sprint(units * 10)}
-		capCmd := Cmd{Label: fmt.Sprintf("capacity-run%d", i+1), Bin: bin, Args: capArgs}
-		if _, err := env.Run(capCmd, &c); err != nil {
-			return nil, err
-		}
-		capacities = append(capacities, c.Capacity)
-		for _, procs := range []int{4, 1} {
-			var r struct {
-				WallNs int64 `json:"wall_ns"`
-			}
-			out, err := env.Run(Cmd{Label: fmt.Sprintf("p%d-run%d", procs, i+1), Bin: bin, Args: args,
-				Env: []string{fmt.Sprintf("GOMAXPROCS=%d", procs), godebug}}, &r)
-			if err != nil {
-				return nil, err
-			}
-			tr, err := schedtrace.Parse(bytes.NewReader(out.Stderr))
-			if err != nil {
-				return nil, err
-			}
-			lines := tr.Sched()
-			wall := time.Duration(r.WallNs).Seconds()
-			if procs == 4 {
-				m.Wall4, m.Lines4 = math.Min(m.Wall4, wall), lines
-			} else {
-				m.Wall1, m.Lines1 = math.Min(m.Wall1, wall), lines
-			}
+	if len(m.Wall4) != rounds || len(m.Wall1) != rounds || len(m.Capacity) != rounds {
+		return nil, fmt.Errorf("bursts: %d rounds asked, program reported %d/%d/%d",
+			rounds, len(m.Wall4), len(m.Wall1), len(m.Capacity))
+	}
+	tr, err := schedtrace.Parse(bytes.NewReader(out.Stderr))
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range tr.Sched() {
+		switch s.GOMAXPROCS {
+		case 4:
+			m.Lines4 = append(m.Lines4, s)
+		case 1:
+			m.Lines1 = append(m.Lines1, s)
+		default:
+			m.Other++
 		}
 	}
-	m.Capacity = Percentile(capacities, 50)
 	return &Result{Checks: check01(m), Report: report01(m, burnMs, interval)}, nil
 }
 
 // check01 judges exercise 1.
 func check01(m measure01) []Check {
-	var checks []Check
+	checks := []Check{Holds("every SCHED line says gomaxprocs=4 or 1, and both appear",
+		m.Other == 0 && len(m.Lines4) > 0 && len(m.Lines1) > 0,
+		fmt.Sprintf("%d at 4, %d at 1, %d other", len(m.Lines4), len(m.Lines1), m.Other),
+		"none other, ≥ 1 each")}
 	for _, run := range []struct {
 		procs int
 		lines []schedtrace.Sched
 	}{{4, m.Lines4}, {1, m.Lines1}} {
-		okProcs, okBracket := len(run.lines) > 0, len(run.lines) > 0
+		ok := len(run.lines) > 0
 		for _, s := range run.lines {
-			okProcs = okProcs && s.GOMAXPROCS == run.procs
-			okBracket = okBracket && len(s.LocalRunQueues) == run.procs
+			ok = ok && len(s.LocalRunQueues) == run.procs
 		}
-		checks = append(checks,
-			Holds(fmt.Sprintf("GOMAXPROCS=%d: every SCHED line says gomaxprocs=%d", run.procs, run.procs),
-				okProcs, fmt.Sprintf("%d lines", len(run.lines)), "all match, at least one"),
-			Holds(fmt.Sprintf("GOMAXPROCS=%d: bracket has one entry per P", run.procs),
-				okBracket, fmt.Sprintf("%d lines", len(run.lines)), "all match, at least one"))
+		checks = append(checks, Holds(fmt.Sprintf("GOMAXPROCS=%d: bracket has one entry per P", run.procs),
+			ok, fmt.Sprintf("%d lines", len(run.lines)), "all match, at least one"))
 	}
 	q1, q4 := maxLocalQueue(m.Lines1), maxLocalQueue(m.Lines4)
 	checks = append(checks, Holds("largest local queue at P=1 > largest single-P queue at P=4",
 		q1 > q4, fmt.Sprintf("%d vs %d", q1, q4), "first larger"))
-	// C is the measured capacity: min(4, C) threads side by side against one.
-	// On an idle machine it is the core count and on a shared one less, and
-	// min(1, C) is then 1, the P=1 run being one thread by definition.
-	want := math.Min(4, m.Capacity)
-	claim := fmt.Sprintf("wall(P=1)/wall(P=4) ≈ min(4,C)/min(1,C) = %.2f, ±15%%", want)
-	checks = append(checks, Between(claim,
-		m.Wall1/m.Wall4, want*0.85, want*1.15))
+	// C is the capacity measured in each round: min(4, C) threads side by
+	// side against one. On an idle machine it is the core count and on a
+	// shared one less; min(1, C) is 1, the P=1 run being one thread. Each
+	// round's ratio is divided by its own expectation and the median judged.
+	checks = append(checks, Between("median over rounds of (wall(P=1)/wall(P=4)) / (min(4,C)/min(1,C))",
+		Percentile(m.relErrors(), 50), 0.85, 1.15))
 	return checks
 }
 
@@ -130,13 +120,19 @@ func maxLocalQueue(lines []schedtrace.Sched) int {
 
 func report01(m measure01, burnMs, interval int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## What ran\n\n200 goroutines each burned about %d ms of CPU, under "+
-		"`GODEBUG=schedtrace=%d`, at GOMAXPROCS 4 and then 1, twice each; best wall times "+
-		"%.3fs (P=4) and %.3fs (P=1) on %d cores.\n\n", burnMs, interval, m.Wall4, m.Wall1, m.Cores)
-	fmt.Fprintf(&b, "The cores C used for the expectation are measured, not assumed: the same "+
-		"work on min(4, cores) locked threads against one gave a capacity of %.2f "+
-		"(median of the rounds). On an idle machine that is the core count; on a shared one, "+
-		"less.\n\n", m.Capacity)
+	fmt.Fprintf(&b, "## What ran\n\nIn each round, 200 goroutines each burned about %d ms of CPU "+
+		"at GOMAXPROCS 4 and then 1, under `GODEBUG=schedtrace=%d`, on %d cores. The cores C "+
+		"used for the expectation are measured, not assumed: just before each round's bursts the "+
+		"same work ran on min(4, cores) locked threads against one. On an idle machine that "+
+		"capacity is the core count; on a shared one, less.\n\n", burnMs, interval, m.Cores)
+	b.WriteString("| round | capacity C | wall P=4 | wall P=1 | ratio | expected min(4,C) | ratio / expected |\n" +
+		"|---|---|---|---|---|---|---|\n")
+	rel := m.relErrors()
+	for i := range m.Wall4 {
+		fmt.Fprintf(&b, "| %d | %.2f | %.3fs | %.3fs | %.2f | %.2f | %.2f |\n", i+1, m.Capacity[i],
+			m.Wall4[i], m.Wall1[i], m.Wall1[i]/m.Wall4[i], math.Min(4, m.Capacity[i]), rel[i])
+	}
+	b.WriteString("\n")
 	b.WriteString("## One line, field by field\n\n")
 	line := busiest(m.Lines4)
 	if line == nil {

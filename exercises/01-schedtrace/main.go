@@ -1,16 +1,19 @@
 // Command 01-schedtrace is the program of exercise 1: many goroutines each
 // burn a fixed amount of CPU while GODEBUG=schedtrace prints the scheduler's
-// summary line. It reports the wall time from the first spawn to the last
-// goroutine's end.
+// summary line, at GOMAXPROCS 4 and then 1, over several rounds.
 //
-// With -calibrate it instead prints how many work units one millisecond of
-// CPU holds, so the runner can give every run the same amount of work; with
-// -capacity K it prints the machine's measured parallel capacity up to K.
+// Each round measures, back to back, the machine's parallel capacity (the
+// same work on min(4, cores) locked threads against one), then the burst at
+// GOMAXPROCS=4, then at GOMAXPROCS=1. Keeping the three within a fraction of
+// a second of each other means a change in outside load hits all three
+// alike. The SCHED lines tell which setting they belong to by their
+// gomaxprocs field.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -19,31 +22,43 @@ import (
 
 func main() {
 	n := flag.Int("n", 200, "goroutines")
-	units := flag.Int("units", 0, "work units each goroutine burns")
-	calibrate := flag.Bool("calibrate", false, "print the work units in one millisecond and exit")
-	capacity := flag.Int("capacity", 0, "print the parallel capacity up to this many threads and exit")
+	burnMs := flag.Float64("ms", 100, "milliseconds of CPU each goroutine burns")
+	rounds := flag.Int("rounds", 1, "rounds")
+	pause := flag.Duration("pause", 0, "idle time after each burst, so schedtrace can print")
 	flag.Parse()
 
-	switch {
-	case *calibrate:
-		prog.Emit(map[string]any{"units_per_ms": prog.UnitsPerMs()})
-		return
-	case *capacity > 0:
-		prog.Emit(map[string]any{"capacity": prog.Capacity(*capacity, *units)})
-		return
+	units := int(prog.UnitsPerMs() * *burnMs)
+	k := min(4, runtime.NumCPU())
+	var wall4, wall1, capacity []float64
+	for r := range *rounds {
+		capacity = append(capacity, prog.Capacity(k, units*10))
+		for _, procs := range []int{4, 1} {
+			runtime.GOMAXPROCS(procs)
+			d := burst(*n, units)
+			fmt.Printf("round %d: GOMAXPROCS=%d took %v\n", r+1, procs, d)
+			if procs == 4 {
+				wall4 = append(wall4, d.Seconds())
+			} else {
+				wall1 = append(wall1, d.Seconds())
+			}
+			time.Sleep(*pause)
+		}
 	}
+	prog.Emit(map[string]any{"wall4_s": wall4, "wall1_s": wall1, "capacity": capacity})
+}
 
+// burst runs n goroutines of units work each and returns the wall time from
+// the first spawn to the last end.
+func burst(n, units int) time.Duration {
 	var wg sync.WaitGroup
 	start := time.Now()
-	for range *n {
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			prog.Burn(*units)
+			prog.Burn(units)
 		}()
 	}
 	wg.Wait()
-	wall := time.Since(start)
-	fmt.Printf("%d goroutines done in %v\n", *n, wall)
-	prog.Emit(map[string]any{"wall_ns": wall.Nanoseconds()})
+	return time.Since(start)
 }
