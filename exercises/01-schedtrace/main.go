@@ -31,6 +31,9 @@ func main() {
 	k := min(4, runtime.NumCPU())
 	var wall4, wall1, capacity []float64
 	for r := range *rounds {
+		// The capacity is measured at the first setting, so every SCHED line
+		// shows one of the two settings.
+		runtime.GOMAXPROCS(4)
 		capacity = append(capacity, prog.Capacity(k, units*10))
 		for _, procs := range []int{4, 1} {
 			runtime.GOMAXPROCS(procs)
