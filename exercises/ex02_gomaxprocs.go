@@ -125,7 +125,7 @@ func report02(m measure02, n, runs string) string {
 	ps, sp := m.speedups()
 	fmt.Fprintf(&b, "## What ran\n\nThe sum 1..%s, split across P workers with padded accumulators, "+
 		"for each GOMAXPROCS P, over %s rounds that each visit every P. C = %d cores; measured "+
-		"parallel capacity (two locked threads against one, per round): %.2f. The table shows "+
+		"parallel capacity (the work of one P=2 worker on two locked threads against one, per round): %.2f. The table shows "+
 		"the best time of each P; the checks judge each round on its own and take the median.\n\n",
 		n, runs, m.Cores, m.Capacity)
 	b.WriteString("| P | best time | speedup over P=1 |\n|---|---|---|\n")
@@ -137,7 +137,9 @@ The speedup climbs with P only while there are cores to run the extra Ps; past
 C the extra Ps share the same cores and the curve flattens, with a little
 runtime overhead on top. Even below C the speedup falls short of P, for reasons
 the measured capacity captures only in part: other processes on the machine take
-cores away; two SMT siblings share one core's execution units; cores share the
+cores away; two SMT siblings share one core's execution units (this loop keeps
+the adders busy, so siblings gain little: the capacity, measured on the same
+loop, shows how much); cores share the
 last-level cache and memory bandwidth (not much here, since each worker's loop
 lives in registers); the runtime adds its own work (starting threads, waking
 idle Ps, the final WaitGroup); and the split is only as fast as the slowest

@@ -46,7 +46,8 @@ func main() {
 			runtime.GOMAXPROCS(p)
 			times[p] = append(times[p], sum(*n, p).Nanoseconds())
 		}
-		capacities = append(capacities, prog.Capacity(2, int(*n/4)))
+		// The same work as one worker of the P=2 run: the first half of the sum.
+		capacities = append(capacities, prog.CapacityOf(2, func() { sumRange(1, *n/2) }))
 	}
 	out := map[string]any{"capacity": capacities, "cores": runtime.NumCPU()}
 	var rows []map[string]any
@@ -73,11 +74,7 @@ func sum(n uint64, workers int) time.Duration {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var s uint64
-			for i := lo; i <= hi; i++ {
-				s += i
-			}
-			acc[w].sum = s
+			acc[w].sum = sumRange(lo, hi)
 		}()
 	}
 	wg.Wait()
@@ -90,4 +87,13 @@ func sum(n uint64, workers int) time.Duration {
 		panic(fmt.Sprintf("sum 1..%d = %d, want %d", n, total, n*(n+1)/2))
 	}
 	return d
+}
+
+// sumRange adds lo..hi in one accumulator.
+func sumRange(lo, hi uint64) uint64 {
+	var s uint64
+	for i := lo; i <= hi; i++ {
+		s += i
+	}
+	return s
 }

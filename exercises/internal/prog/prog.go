@@ -48,6 +48,14 @@ func UnitsPerMs() float64 {
 // other work it is below the core count. GOMAXPROCS is raised to k for the
 // measurement and restored.
 func Capacity(k, units int) float64 {
+	return CapacityOf(k, func() { Burn(units) })
+}
+
+// CapacityOf is Capacity for any piece of work. The work matters: two SMT
+// siblings of one core run a latency-bound loop like Burn almost twice as
+// fast as one, but a loop that keeps the core's adders busy barely faster,
+// so a speedup should be judged against the capacity for the same work.
+func CapacityOf(k int, work func()) float64 {
 	old := runtime.GOMAXPROCS(max(k, runtime.GOMAXPROCS(0)))
 	defer runtime.GOMAXPROCS(old)
 	run := func(threads int) time.Duration {
@@ -59,7 +67,7 @@ func Capacity(k, units int) float64 {
 				defer wg.Done()
 				runtime.LockOSThread()
 				defer runtime.UnlockOSThread()
-				Burn(units)
+				work()
 			}()
 		}
 		wg.Wait()
