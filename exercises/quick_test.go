@@ -10,7 +10,8 @@ import (
 // time, with the go command in $GOPATCHED_GO (default: the patched ./bin/go
 // of the repository), and fails on any exercise that does not pass or skip
 // with an allowed reason. Artefacts go to $GOPATCHED_OUT when set, else to a
-// temporary folder.
+// temporary folder. Without the go command it skips, or fails when
+// $GOPATCHED_REQUIRE_TOOLCHAIN is 1.
 //
 // The exercises time things: run this test on its own (go test -run
 // TestExercisesQuick ./exercises), not beside other heavy work.
@@ -24,6 +25,10 @@ func TestExercisesQuick(t *testing.T) {
 		goCmd = filepath.Join(root, "bin", "go")
 	}
 	if _, err := os.Stat(goCmd); err != nil {
+		if os.Getenv("GOPATCHED_REQUIRE_TOOLCHAIN") == "1" {
+			t.Fatalf("no go command at %s, and GOPATCHED_REQUIRE_TOOLCHAIN=1: build the patched "+
+				"toolchain with \"make toolchain\"", goCmd)
+		}
 		t.Skipf("no go command at %s: build the patched toolchain with \"make toolchain\", "+
 			"or set GOPATCHED_GO to another go command", goCmd)
 	}
