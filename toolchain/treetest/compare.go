@@ -14,20 +14,20 @@ type row struct {
 	Patched string
 }
 
-// sharedFailure is a test that fails with both toolchains.
-type sharedFailure struct {
+// failure is a failing test with the first lines of its output.
+type failure struct {
 	Package string
 	Test    string // "" when the package failed without naming a test
-	Reason  string // the first lines of the stock failure
+	Reason  string
 }
 
 // comparison is the outcome of comparing a stock run with a patched run.
 type comparison struct {
-	Rows   []row
-	Shared []sharedFailure
-	// New lists the patched failures that stock does not have, as
-	// "package test" (or "package" for a failure without a test).
-	New []string
+	Rows []row
+	// Shared lists the tests failing with both, with the stock reason.
+	Shared []failure
+	// New lists the patched failures that stock does not have.
+	New []failure
 }
 
 // compare lines up the two runs package by package.
@@ -54,17 +54,17 @@ func compare(stock, patched map[string]*pkgResult) comparison {
 		}
 		if len(p.Failed) == 0 {
 			if s != nil && s.Status == "FAIL" && len(s.Failed) == 0 {
-				c.Shared = append(c.Shared, sharedFailure{pkg, "", s.Reasons[""]})
+				c.Shared = append(c.Shared, failure{pkg, "", s.Reasons[""]})
 			} else {
-				c.New = append(c.New, pkg)
+				c.New = append(c.New, failure{pkg, "", p.Reasons[""]})
 			}
 			continue
 		}
 		for _, test := range p.Failed {
 			if s != nil && contains(s.Failed, test) {
-				c.Shared = append(c.Shared, sharedFailure{pkg, test, s.Reasons[test]})
+				c.Shared = append(c.Shared, failure{pkg, test, s.Reasons[test]})
 			} else {
-				c.New = append(c.New, pkg+" "+test)
+				c.New = append(c.New, failure{pkg, test, p.Reasons[test]})
 			}
 		}
 	}
@@ -80,6 +80,8 @@ func cell(r *pkgResult) string {
 		return "FAIL (no test named: " + r.Reasons[""] + ")"
 	case r.Status == "FAIL":
 		return "FAIL: " + strings.Join(r.Failed, ", ")
+	case r.Status == "skip":
+		return "no test files"
 	}
 	return r.Status
 }
@@ -103,19 +105,24 @@ func (c comparison) write(w io.Writer, stockName, patchedName string) {
 	if len(c.Shared) > 0 {
 		fmt.Fprintf(w, "\nFailing on %s as well:\n\n", stockName)
 		for _, f := range c.Shared {
-			name := f.Package
-			if f.Test != "" {
-				name += " " + f.Test
-			}
-			fmt.Fprintf(w, "- %s: %s\n", name, f.Reason)
+			f.write(w)
 		}
 	}
 	if len(c.New) > 0 {
 		fmt.Fprintf(w, "\nNew failures with %s (not on %s):\n\n", patchedName, stockName)
-		for _, n := range c.New {
-			fmt.Fprintf(w, "- %s\n", n)
+		for _, f := range c.New {
+			f.write(w)
 		}
 	} else {
 		fmt.Fprintf(w, "\nNo failure with %s that %s does not have.\n", patchedName, stockName)
 	}
+}
+
+// write prints the failure as a list item.
+func (f failure) write(w io.Writer) {
+	name := f.Package
+	if f.Test != "" {
+		name += " " + f.Test
+	}
+	fmt.Fprintf(w, "- %s: %s\n", name, f.Reason)
 }

@@ -17,6 +17,7 @@ const stockRun = `{"Action":"pass","Package":"runtime"}
 {"Action":"fail","Package":"internal/trace","Test":"TestShared"}
 {"Action":"fail","Package":"internal/trace"}
 {"Action":"pass","Package":"cmd/trace"}
+{"Action":"skip","Package":"internal/trace/raw"}
 `
 
 const patchedRun = `{"Action":"pass","Package":"runtime"}
@@ -29,6 +30,7 @@ const patchedRun = `{"Action":"pass","Package":"runtime"}
 {"Action":"output","Package":"cmd/trace","Output":"panic: boom\n"}
 {"Action":"output","Package":"cmd/trace","Output":"FAIL\tcmd/trace\t0.1s\n"}
 {"Action":"fail","Package":"cmd/trace"}
+{"Action":"skip","Package":"internal/trace/raw"}
 `
 
 func TestCompare(t *testing.T) {
@@ -44,10 +46,14 @@ func TestCompare(t *testing.T) {
 		Rows: []row{
 			{"cmd/trace", "ok", "FAIL (no test named: panic: boom)"},
 			{"internal/trace", "FAIL: TestShared", "FAIL: TestNew/sub, TestShared"},
+			{"internal/trace/raw", "no test files", "no test files"},
 			{"runtime", "ok", "ok"},
 		},
-		Shared: []sharedFailure{{"internal/trace", "TestShared", "x_test.go:9: read-only tree"}},
-		New:    []string{"cmd/trace", "internal/trace TestNew/sub"},
+		Shared: []failure{{"internal/trace", "TestShared", "x_test.go:9: read-only tree"}},
+		New: []failure{
+			{"cmd/trace", "", "panic: boom"},
+			{"internal/trace", "TestNew/sub", "y_test.go:3: got 2 steals, want 3"},
+		},
 	}
 	if diff := cmp.Diff(want, compare(stock, patched)); diff != "" {
 		t.Errorf("compare (-want +got):\n%s", diff)

@@ -14,7 +14,8 @@ const reasonLines = 4
 
 // pkgResult is the outcome of one package's tests in one run.
 type pkgResult struct {
-	// Status is "ok", "FAIL" or "skip" (no test files or all skipped).
+	// Status is "ok", "FAIL" or "skip" (test2json's word for a package
+	// without test files).
 	Status string
 	// Failed names the failing tests, leaves only: a test whose subtest
 	// failed is represented by the subtest. A package that failed without
