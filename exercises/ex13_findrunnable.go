@@ -3,8 +3,6 @@ package exercises
 import (
 	"fmt"
 	"strings"
-
-	sourceguides "github.com/gopatched/gopatched/source-guides"
 )
 
 func init() {
@@ -31,20 +29,7 @@ var topics13 = []Topic{
 const findRunnable = "runtime.findRunnable"
 
 func run13(env *Env) (*Result, error) {
-	src, err := loadPinned()
-	if err != nil {
-		return nil, err
-	}
-	g, err := sourceguides.Lookup("findrunnable")
-	if err != nil {
-		return nil, err
-	}
-	run := ResolveGuide(src, g)
-	files, err := writeGuideHandouts(env, src, g)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Checks: check13(run), Report: report13(run, src.GOROOT, files)}, nil
+	return runGuideExercise(env, "findrunnable", check13, report13)
 }
 
 // check13 judges exercise 13: the common guide claims with at least seven

@@ -3,8 +3,6 @@ package exercises
 import (
 	"fmt"
 	"strings"
-
-	sourceguides "github.com/gopatched/gopatched/source-guides"
 )
 
 func init() {
@@ -25,20 +23,7 @@ var topics16 = []Topic{
 }
 
 func run16(env *Env) (*Result, error) {
-	src, err := loadPinned()
-	if err != nil {
-		return nil, err
-	}
-	g, err := sourceguides.Lookup("preemption")
-	if err != nil {
-		return nil, err
-	}
-	run := ResolveGuide(src, g)
-	files, err := writeGuideHandouts(env, src, g)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Checks: check16(run), Report: report16(run, src.GOROOT, files)}, nil
+	return runGuideExercise(env, "preemption", check16, report16)
 }
 
 // check16 judges exercise 16: every anchor resolves, and each piece of the

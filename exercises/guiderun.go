@@ -152,3 +152,24 @@ func writeGuideHandouts(env *Env, src *sourceguides.Source, g *sourceguides.Guid
 	}
 	return files, nil
 }
+
+// runGuideExercise carries out a source exercise: it resolves the named
+// guide on the pinned release, writes the guide's handouts into the
+// exercise folder, and judges and reports the resolved steps.
+func runGuideExercise(env *Env, guide string, check func(GuideRun) []Check,
+	report func(run GuideRun, goroot string, files []string) string) (*Result, error) {
+	src, err := loadPinned()
+	if err != nil {
+		return nil, err
+	}
+	g, err := sourceguides.Lookup(guide)
+	if err != nil {
+		return nil, err
+	}
+	run := ResolveGuide(src, g)
+	files, err := writeGuideHandouts(env, src, g)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Checks: check(run), Report: report(run, src.GOROOT, files)}, nil
+}
