@@ -87,6 +87,12 @@ if [ -e build/work ]; then
 fi
 mkdir -p build/work bin
 
+# The built tree lives inside this repository; without a workspace file of
+# its own, the go command run from inside the tree would take the
+# project's go.mod as the main module (the runtime's TestAtomicAlignment
+# fails that way). An empty workspace stops the search at build/.
+printf '// Keeps the go command inside build/ from seeing the gopatched module.\ngo 1.26\n' > build/go.work
+
 echo "fetching $release with the go command (GOTOOLCHAIN=$release go env GOROOT)"
 src=$(GOTOOLCHAIN=$release go env GOROOT)
 echo "verifying $src against the pinned hash"
