@@ -7,11 +7,17 @@
 // and reads the trace viewer's own model inside the page: every steal of
 // the trace must be there as an instant event of category "work steal" on
 // the thief's row, with a flow arrow from the victim's row. It saves a
-// screenshot of the timeline zoomed to the first steals to
-// out/browser/steals.png.
+// screenshot to out/browser/steals.png: the timeline zoomed to 0.2 ms
+// around the first steal, with the steal selected so that the panel below
+// the timeline shows its details and its incoming arrow.
+//
+// A steal's arrow starts and ends at the same time, so the viewer draws it
+// as a vertical line from the victim's row to the thief's. The viewer draws
+// arrows only for the categories picked under "Flow events"; the steal
+// arrows have no category of their own (go tool trace gives arrows none),
+// so turning them on also shows the tool's other arrows.
 //
 // It needs ./bin/go (make toolchain) and Chromium (apt-get install
 // chromium; CHROMIUM names another binary) and fails, not skips, when
-// either is missing. It is slow for a unit test (about 20 s) and skipped
-// with -short.
+// either is missing. It takes about 15 s and is skipped with -short.
 package tracebrowser
