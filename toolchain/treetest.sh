@@ -8,8 +8,9 @@
 #
 # Exit status: 1 if the patched toolchain has a failure that stock does not,
 # 2 if something needed is missing. The raw `go test -json` streams and the
-# table go to out/treetest/ (OUT overrides out). On an idle 2-core machine a
-# run takes about 4 minutes, two thirds of it the runtime package.
+# table go to out/treetest/ (OUT overrides out). On a quiet 2-core machine
+# each side takes about a minute, most of it the runtime package; under
+# load, five.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
