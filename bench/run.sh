@@ -6,8 +6,8 @@
 #
 # It builds two test binaries with each toolchain (stock pinned release and
 # ./bin/go): this folder's scheduler benchmarks and the runtime's own
-# scheduler benchmarks from that toolchain's tree. Then, interleaved
-# A B A B ... in COUNT rounds:
+# scheduler benchmarks from that toolchain's tree. Then, interleaved in
+# COUNT rounds (A B, B A, A B, ...):
 #
 #   1. tracing off: stock against patched;
 #   2. tracing on (-test.trace=/dev/null): patched with GODEBUG=tracesteal=0
@@ -17,8 +17,9 @@
 # and the trace to a file with tracesteal=1 and 0, for trace bytes per steal.
 # It prints benchstat's tables and the paired deltas with their 95%
 # intervals (bench/deltas) and writes everything to out/bench/ (OUT
-# overrides out); report.md there is the summary. About 12 minutes on an
-# idle 2-core machine with the defaults. The machine's load shows up as
+# overrides out); report.md there is the summary. On a quiet 2-core machine
+# it takes about 3 minutes with the defaults and 10 with COUNT=20
+# BENCHTIME=500ms (docs/benchmarks.md). The machine's load shows up as
 # noise: run it on a quiet machine.
 set -euo pipefail
 
@@ -101,16 +102,29 @@ bench() {
 		-test.benchtime="$benchtime" -test.count=1 "$@"
 }
 
+# Odd rounds run A first, even rounds B first: the second of two runs in a
+# row is measurably slower on a busy machine (an A/A control of one binary
+# against itself showed +3% on FanOut), and alternating cancels that.
 start=$SECONDS
 for i in $(seq "$count"); do
-	echo "round $i/$count: tracing off, stock then patched" >&2
-	bench stock "$out/off-stock.txt"
-	bench patched "$out/off-patched.txt"
+	echo "round $i/$count: tracing off, stock and patched" >&2
+	if ((i % 2)); then
+		bench stock "$out/off-stock.txt"
+		bench patched "$out/off-patched.txt"
+	else
+		bench patched "$out/off-patched.txt"
+		bench stock "$out/off-stock.txt"
+	fi
 done
 for i in $(seq "$count"); do
-	echo "round $i/$count: tracing on, patched tracesteal=0 then 1" >&2
-	GODEBUG=tracesteal=0 bench patched "$out/on-tracesteal0.txt" -test.trace=/dev/null
-	GODEBUG=tracesteal=1 bench patched "$out/on-tracesteal1.txt" -test.trace=/dev/null
+	echo "round $i/$count: tracing on, patched tracesteal=0 and 1" >&2
+	if ((i % 2)); then
+		GODEBUG=tracesteal=0 bench patched "$out/on-tracesteal0.txt" -test.trace=/dev/null
+		GODEBUG=tracesteal=1 bench patched "$out/on-tracesteal1.txt" -test.trace=/dev/null
+	else
+		GODEBUG=tracesteal=1 bench patched "$out/on-tracesteal1.txt" -test.trace=/dev/null
+		GODEBUG=tracesteal=0 bench patched "$out/on-tracesteal0.txt" -test.trace=/dev/null
+	fi
 done
 echo "benchmarks took $((SECONDS - start)) s" >&2
 
