@@ -4,7 +4,7 @@
 GO ?= go
 OUT ?= out
 
-.PHONY: demo test toolchain toolchain-check clean
+.PHONY: demo test toolchain toolchain-check toolchain-test bench clean
 
 # toolchain builds ./bin/go from the pinned release and patches/ (a no-op
 # when nothing changed).
@@ -14,6 +14,17 @@ toolchain:
 # toolchain-check only checks that every patch still applies (seconds).
 toolchain-check:
 	@bash toolchain/build.sh --check
+
+# toolchain-test runs the Go tree's own tests of what the patches touch
+# (runtime -short, runtime/trace, internal/trace/..., cmd/trace) with ./bin/go
+# and with stock go1.27.3, side by side; it fails on a failure stock lacks.
+toolchain-test: toolchain
+	@bash toolchain/treetest.sh
+
+# bench measures what a steal record costs (about 10 minutes); for people
+# and docs/benchmarks.md, not part of test or CI.
+bench: toolchain
+	@COUNT=20 BENCHTIME=500ms bash bench/run.sh
 
 demo: toolchain
 	@mkdir -p $(OUT)/demo
@@ -29,7 +40,11 @@ test: toolchain
 	$(GO) vet ./...
 	GOPATCHED_REQUIRE_TOOLCHAIN=1 $(GO) test $$($(GO) list ./... | grep -v /exercises)
 	$(GO) run ./cmd/gopatched toolchain sentinel
+	bash toolchain/treetest.sh
 	GOPATCHED_REQUIRE_TOOLCHAIN=1 $(GO) test -p 1 -timeout 20m ./exercises/...
 
+# clean removes the built toolchain (its folder outside the repository
+# too), the links and the outputs.
 clean:
-	chmod -R u+w build 2>/dev/null; rm -rf build bin $(OUT)
+	@bash toolchain/build.sh --clean
+	rm -rf $(OUT)

@@ -3,11 +3,18 @@
 # the patch series in patches/ applied. Run it through `make toolchain`.
 #
 # Steps: fetch the pinned release with the go command, verify it against the
-# pinned hash, copy it to build/work, apply patches/*.patch in order with
+# pinned hash, copy it to WORK/work, apply patches/*.patch in order with
 # git apply, stamp VERSION, run make.bash with the unpatched release as the
-# bootstrap, and only then move the tree to build/goroot-STAMP and switch the
+# bootstrap, and only then move the tree to WORK/goroot-STAMP and switch the
 # links build/current, bin/go and bin/gofmt to it. A failed or interrupted
 # build leaves the previous links untouched; the next run starts over.
+#
+# WORK is a build folder outside the repository, by default
+# ~/.cache/gopatched/<hash of this checkout's path> (GOPATCHED_WORK sets
+# another), because a Go tree inside this module would see the project's
+# go.mod: the go command run from inside the tree then takes gopatched as
+# the main module, and the tree's own tests fail. The repository holds only
+# the links, in the git-ignored build/ and bin/.
 #
 # The stamp is a hash of the pin, the patch files and this script. When the
 # built tree carries the current stamp, the script does nothing.
@@ -50,7 +57,8 @@ check_patches() {
 # git apply must not see the project's own repository: inside a repository
 # it applies paths relative to the repository root and silently skips
 # those outside the current directory.
-export GIT_CEILING_DIRECTORIES="$root/build:$root/build/work"
+work_root=${GOPATCHED_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/gopatched/$(printf '%s' "$root" | sha256sum | cut -c1-12)}
+export GIT_CEILING_DIRECTORIES="$work_root"
 
 case "${1:-}" in
 --stamp)
@@ -63,9 +71,15 @@ case "${1:-}" in
 	echo "all ${#patches[@]} patches apply to $release"
 	exit 0
 	;;
+--clean)
+	if [ -e "$work_root" ]; then chmod -R u+w "$work_root" && rm -rf "$work_root"; fi
+	rm -rf build bin
+	echo "removed $work_root, build/ and bin/"
+	exit 0
+	;;
 "") ;;
 *)
-	echo "usage: toolchain/build.sh [--check | --stamp]" >&2
+	echo "usage: toolchain/build.sh [--check | --stamp | --clean]" >&2
 	exit 2
 	;;
 esac
@@ -81,17 +95,12 @@ if up_to_date; then
 fi
 
 # A leftover work tree is from a build that failed or was interrupted.
-if [ -e build/work ]; then
-	echo "removing build/work left by an earlier build that did not finish"
-	chmod -R u+w build/work && rm -rf build/work
+work=$work_root/work
+if [ -e "$work" ]; then
+	echo "removing $work left by an earlier build that did not finish"
+	chmod -R u+w "$work" && rm -rf "$work"
 fi
-mkdir -p build/work bin
-
-# The built tree lives inside this repository; without a workspace file of
-# its own, the go command run from inside the tree would take the
-# project's go.mod as the main module (the runtime's TestAtomicAlignment
-# fails that way). An empty workspace stops the search at build/.
-printf '// Keeps the go command inside build/ from seeing the gopatched module.\ngo 1.26\n' > build/go.work
+mkdir -p "$work" build bin
 
 echo "fetching $release with the go command (GOTOOLCHAIN=$release go env GOROOT)"
 src=$(GOTOOLCHAIN=$release go env GOROOT)
@@ -100,45 +109,45 @@ go run ./cmd/gopatched toolchain verify "$src"
 
 check_patches "$src"
 
-echo "copying the source to build/work/go"
-mkdir build/work/go
-(cd "$src" && tar --exclude=./bin --exclude=./pkg -cf - .) | (cd build/work/go && tar -xf -)
-chmod -R u+w build/work/go
+echo "copying the source to $work/go"
+mkdir "$work/go"
+(cd "$src" && tar --exclude=./bin --exclude=./pkg -cf - .) | (cd "$work/go" && tar -xf -)
+chmod -R u+w "$work/go"
 
 for p in "${patches[@]}"; do
 	echo "applying $p"
-	if ! out=$(cd build/work/go && git apply --check -v "$root/$p" 2>&1); then
+	if ! out=$(cd "$work/go" && git apply --check -v "$root/$p" 2>&1); then
 		echo "build.sh: patch $p does not apply to $release:" >&2
 		echo "$out" | grep -E '^(error|Checking|Hunk|Applied)|does not apply|patch failed' >&2 || echo "$out" >&2
 		echo "build.sh: fix the patch (toolchain/patches.sh unpack helps) and run make toolchain again" >&2
 		exit 1
 	fi
-	(cd build/work/go && git apply "$root/$p")
+	(cd "$work/go" && git apply "$root/$p")
 done
 
 version="$release-gopatched-$series"
-{ echo "$version"; tail -n +2 "$src/VERSION"; } > build/work/go/VERSION
-printf '%s\n' "${patches[@]##*/}" > build/work/go/gopatched-patches
+{ echo "$version"; tail -n +2 "$src/VERSION"; } > "$work/go/VERSION"
+printf '%s\n' "${patches[@]##*/}" > "$work/go/gopatched-patches"
 
 echo "running make.bash (about 3 minutes on two cores), bootstrap $src"
-(cd build/work/go/src && GOROOT_BOOTSTRAP="$src" GOTOOLCHAIN=local bash make.bash)
+(cd "$work/go/src" && GOROOT_BOOTSTRAP="$src" GOTOOLCHAIN=local bash make.bash)
 
-echo "$stamp" > build/work/go/gopatched-stamp
-dest=build/goroot-$stamp
-rm -rf "$dest"
-mv build/work/go "$dest"
-rmdir build/work
+echo "$stamp" > "$work/go/gopatched-stamp"
+dest=$work_root/goroot-$stamp
+if [ -e "$dest" ]; then chmod -R u+w "$dest" && rm -rf "$dest"; fi
+mv "$work/go" "$dest"
+rmdir "$work"
 
 # Switch the links; each is replaced by a rename, never left half-made.
-ln -sfn "goroot-$stamp" build/current.new && mv -T build/current.new build/current
+ln -sfn "$dest" build/current.new && mv -T build/current.new build/current
 for tool in go gofmt; do
 	ln -sfn "../build/current/bin/$tool" "bin/$tool.new" && mv -T "bin/$tool.new" "bin/$tool"
 done
 
 # Older trees are no longer linked.
-for old in build/goroot-*; do
+for old in "$work_root"/goroot-*; do
 	[ "$old" = "$dest" ] || { chmod -R u+w "$old" && rm -rf "$old"; }
 done
-echo "built $version: bin/go -> build/current/bin/go"
+echo "built $version in $dest; bin/go -> build/current/bin/go"
 exit 0
 }
