@@ -41,7 +41,10 @@ type Needs struct {
 
 // String renders the needs for a table cell.
 func (n Needs) String() string {
-	s := fmt.Sprintf("%d cores", max(n.Cores, 1))
+	s := "1 core"
+	if n.Cores > 1 {
+		s = fmt.Sprintf("%d cores", n.Cores)
+	}
 	if n.Browser {
 		s += ", browser"
 	}
