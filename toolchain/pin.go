@@ -5,8 +5,12 @@
 // (GOTOOLCHAIN=go1.27.3 go env GOROOT), which downloads the toolchain
 // module and checks it against the checksum database. This package checks
 // it once more, against the hash written here, before the build script
-// copies the source: a tree or module archive that was altered after the
-// download is refused.
+// (build.sh, run by make toolchain) copies the source: a tree or module
+// archive that was altered after the download is refused.
+//
+// After the build, Sentinel proves that a go command really carries the
+// patch series, the usual failure of patched forks being a patch that
+// silently did not take effect.
 package toolchain
 
 // The pin: the release, the module that carries it and its dirhash.
