@@ -16,8 +16,8 @@
 # the main module, and the tree's own tests fail. The repository holds only
 # the links, in the git-ignored build/ and bin/.
 #
-# The stamp is a hash of the pin, the patch files and this script. When the
-# built tree carries the current stamp, the script does nothing.
+# The stamp is a hash of the pinned values, the patch files and this script.
+# When the built tree carries the current stamp, the script does nothing.
 set -euo pipefail
 
 # The braces make bash read the whole script before running any of it, so
@@ -34,9 +34,10 @@ release=$(sed -n 's/^\tRelease = "\(.*\)"$/\1/p' "$pin_file")
 patches=(patches/*.patch)
 [ -e "${patches[0]}" ] || { echo "build.sh: no patches in patches/" >&2; exit 1; }
 
-# The stamp covers everything that changes the result.
-stamp=$( { cat "$pin_file" toolchain/build.sh; for p in "${patches[@]}"; do echo "$p"; cat "$p"; done; } \
-	| sha256sum | cut -c1-12)
+# The stamp covers everything that changes the result: the pin's values
+# (not its comments), this script and the patches.
+stamp=$( { grep -E '^	(Release|ModuleVersion|Hash) = ' "$pin_file"; cat toolchain/build.sh
+	for p in "${patches[@]}"; do echo "$p"; cat "$p"; done; } | sha256sum | cut -c1-12)
 series=$(cat "${patches[@]}" | sha256sum | cut -c1-8)
 
 # check_patches checks, without copying anything, that the series applies
