@@ -352,39 +352,14 @@ func stepsInChange(r *DiffResult, guides []*Guide) []StepInChange {
 // unknown name is an error that suggests the closest names.
 func (r *DiffResult) Only(name string) (*DiffResult, error) {
 	n := *r
-	n.Added, n.Removed, n.Changed, n.Moved, n.Same, n.Steps = nil, nil, nil, nil, nil, nil
 	n.narrowed = true
-	found := false
-	for _, f := range r.Added {
-		if f.Name == name {
-			n.Added, found = append(n.Added, f), true
-		}
-	}
-	for _, f := range r.Removed {
-		if f.Name == name {
-			n.Removed, found = append(n.Removed, f), true
-		}
-	}
-	for _, c := range r.Changed {
-		if c.Name == name {
-			n.Changed, found = append(n.Changed, c), true
-		}
-	}
-	for _, m := range r.Moved {
-		if m.Name == name {
-			n.Moved, found = append(n.Moved, m), true
-		}
-	}
-	for _, m := range r.Same {
-		if m.Name == name {
-			n.Same, found = append(n.Same, m), true
-		}
-	}
-	for _, s := range r.Steps {
-		if s.Func == name {
-			n.Steps = append(n.Steps, s)
-		}
-	}
+	n.Added = named(r.Added, name, func(f FuncRef) string { return f.Name })
+	n.Removed = named(r.Removed, name, func(f FuncRef) string { return f.Name })
+	n.Changed = named(r.Changed, name, func(c FuncChange) string { return c.Name })
+	n.Moved = named(r.Moved, name, func(m FuncMove) string { return m.Name })
+	n.Same = named(r.Same, name, func(m FuncMove) string { return m.Name })
+	n.Steps = named(r.Steps, name, func(s StepInChange) string { return s.Func })
+	found := len(n.Added)+len(n.Removed)+len(n.Changed)+len(n.Moved)+len(n.Same) > 0
 	if !found {
 		return nil, fmt.Errorf("no function %s in %s of %s or %s%s", name, r.File,
 			r.From.Release, r.To.Release, suggestion(name, r.names()))
@@ -405,6 +380,17 @@ func (r *DiffResult) names() []string {
 					out = append(out, fn.Name)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// named returns the elements of xs whose name, as nameOf gives it, is name.
+func named[T any](xs []T, name string, nameOf func(T) string) []T {
+	var out []T
+	for _, x := range xs {
+		if nameOf(x) == name {
+			out = append(out, x)
 		}
 	}
 	return out
